@@ -89,6 +89,60 @@ typedef void (*encdns_settings_error_t)(void *data, char *file,
 linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
 									void *data);
 
+typedef struct encdns_settings_client_t encdns_settings_client_t;
+
+/**
+ * Most hash algorithms a client offers
+ */
+#define ENCDNS_SETTINGS_MAX_HASHES 8
+
+/**
+ * One client connection of the encdns.clients section: request encrypted
+ * DNS on the connection of that name.
+ */
+struct encdns_settings_client_t {
+
+	/** connection name */
+	char *name;
+
+	/** request ENCDNS_IP4 */
+	bool ip4;
+
+	/** request ENCDNS_IP6 */
+	bool ip6;
+
+	/** hash algorithms offered in ENCDNS_DIGEST_INFO, in order */
+	uint16_t hashes[ENCDNS_SETTINGS_MAX_HASHES];
+
+	/** number of hashes, 0 to not request a digest */
+	int hash_count;
+
+	/** request INTERNAL_DNS_DOMAIN */
+	bool domains;
+};
+
+/**
+ * Read the encdns.clients section of a swanctl.conf. Invalid entries are
+ * reported through cb and skipped.
+ *
+ * @param file		swanctl.conf path
+ * @param cb		error callback, may be NULL
+ * @param data		user data for cb
+ * @return			list of encdns_settings_client_t*, NULL if the file
+ *					cannot be read or parsed (reported through cb)
+ */
+linked_list_t *encdns_settings_load_clients(char *file,
+								encdns_settings_error_t cb, void *data);
+
+/**
+ * Parse a hash algorithm name (sha256, sha384, sha512, sha1) into its IKEv2
+ * identifier.
+ *
+ * @param name		name
+ * @return			identifier, 0 if unknown
+ */
+uint16_t encdns_settings_parse_hash(char *name);
+
 /**
  * Look up the index of a hash in the digests array.
  *
@@ -106,5 +160,10 @@ void encdns_settings_resolver_destroy(encdns_settings_resolver_t *this);
  * Destroy a list returned by encdns_settings_load().
  */
 void encdns_settings_destroy(linked_list_t *list);
+
+/**
+ * Destroy a list returned by encdns_settings_load_clients().
+ */
+void encdns_settings_destroy_clients(linked_list_t *list);
 
 #endif /** ENCDNS_SETTINGS_H_ @}*/

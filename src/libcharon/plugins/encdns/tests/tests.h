@@ -12,4 +12,5 @@
  * for more details.
  */
 
-TEST_SUITE(gateway_config_suite_create)
+TEST_SUITE(request_suite_create)
+TEST_SUITE_DEPEND(conf_suite_create, HASHER, HASH_SHA256)
