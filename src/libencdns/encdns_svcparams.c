@@ -270,7 +270,7 @@ static bool check_dohpath(chunk_t v, encdns_error_t *err)
 									"RFC 9461 5.1)");
 			}
 			pos++;
-			if (pos < end && strchr("+#./;?&", v.ptr[pos]))
+			if (pos < end && v.ptr[pos] && strchr("+#./;?&", v.ptr[pos]))
 			{
 				pos++;
 			}

@@ -39,6 +39,24 @@ enum encdns_svc_key_t {
 };
 typedef enum encdns_svc_key_t encdns_svc_key_t;
 
+/*
+ * Policy choices of this SvcParams layer (see docs/conformance-svcparams.md):
+ *
+ * - port is automatically mandatory for the "dns" mapping (RFC 9461 4.2).
+ *   It is accepted if listed in mandatory, but never added to it; a client
+ *   that honours port satisfies it either way.
+ * - ipv4hint/ipv6hint are accepted here; RFC 9464 forbids them, which the
+ *   attribute codec enforces.
+ * - dohpath must be valid UTF-8, start with "/" (its expansion is a :path,
+ *   RFC 9113 8.3.1), be an RFC 6570 template and have a "dns" variable.
+ * - ech must be non-empty; its ECHConfigList is not parsed.
+ * - key65535 (reserved, RFC 9460 14.3.2) is refused in both forms.
+ * - keyNNNNN for a known key (e.g. key1=\002h2) is taken as the raw wire
+ *   value and must have that key's wire format; escapes are allowed there.
+ * - Presentation form: keys are separated by spaces, tabs or newlines; raw
+ *   control characters (also tab inside quotes) must be written as \DDD.
+ */
+
 /**
  * Parse SvcParams in presentation form (RFC 9460 2.1 and App. A,
  * e.g. "alpn=dot,h2 port=853 dohpath=/dns-query{?dns}") into wire form

@@ -491,6 +491,8 @@ static struct {
 	{ "000700082fc37b3f646e737d", "dohpath: invalid UTF-8 at offset 1" },
 	{ "000700102f717b3f646e737d", "dohpath: value length 16 exceeds the 8" },
 	{ "000700082f007b3f646e737d", "dohpath: character 0x00 not allowed" },
+	{ "000700082f717b00646e737d", "dohpath: invalid variable name" },
+	{ "000700092f717b3f64006e737d", "dohpath: invalid character 0x00" },
 	/* ohttp */
 	{ "0008000100", "ohttp: value of 1 octets (RFC 9540" },
 	/* reserved key */
