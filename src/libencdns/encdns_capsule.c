@@ -1283,10 +1283,11 @@ bool encdns_capsule_from_ikev2(const encdns_capsule_types_t *types,
 	}
 	if (!encdns_capsule_report_loss(config, reasons) && !reasons)
 	{
+		encdns_error(err, "DNS_ASSIGN: %d SPKI digest(s) cannot be carried "
+					 "(RFC 9464 ENCDNS_DIGEST_INFO only)",
+					 array_count(config->digests));
 		encdns_config_destroy(config);
-		return encdns_error(err, "DNS_ASSIGN: %d SPKI digest(s) cannot be "
-							"carried (RFC 9464 ENCDNS_DIGEST_INFO only)",
-							array_count(config->digests));
+		return FALSE;
 	}
 	for (i = 0; i < array_count(config->resolvers); i++)
 	{
