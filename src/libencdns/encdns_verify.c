@@ -287,6 +287,12 @@ static bool ssl_wait(verify_t *this, SSL *ssl, int fd, int ret, char *what)
 			return fail(this, "%s: connection closed by the resolver", what);
 		default:
 			e = ERR_peek_last_error();
+			if (ERR_GET_REASON(e) == SSL_R_TLSV1_ALERT_NO_APPLICATION_PROTOCOL)
+			{
+				return fail(this, "ALPN '%s' not negotiated, the resolver "
+							"refused it (no_application_protocol alert)",
+							this->params->alpn);
+			}
 			if (e)
 			{
 				return fail(this, "%s failed: %s", what,
