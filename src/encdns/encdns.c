@@ -946,8 +946,8 @@ static int cmd_probe(opts_t *opts)
 			result.pinned ? "SPKI " : "PKIX and name",
 			result.pinned ? encdns_print_hash_name(params.hash, name,
 												   sizeof(name)) : "",
-			result.pinned ? (result.name_match ? " digest" :
-							 " digest (certificate not valid for the ADN)") : "",
+			result.pinned ? (result.name_match ? " digest" : " digest "
+							 "(certificate not valid for the ADN)") : "",
 			result.version, result.alpn, rcode) < 0)
 	{
 		text = NULL;
