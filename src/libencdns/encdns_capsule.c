@@ -296,6 +296,12 @@ static bool check_domain(const encdns_capsule_types_t *types, chunk_t name,
 						 bool internal, char *field, int idx, char **out,
 						 encdns_error_t *err)
 {
+	if (!name.len)
+	{
+		/* a reader yields a NULL pointer for zero octets, give the domain
+		 * parser a real empty string */
+		name = chunk_from_str("");
+	}
 	if (!name.len && !internal)
 	{
 		return encdns_error(err, "%s %d: empty (%s %s: the empty string, the "
