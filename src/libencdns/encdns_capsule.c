@@ -952,8 +952,8 @@ static bool encode_value(const encdns_capsule_types_t *types,
 					}
 				}
 				writer->write_uint8(writer, prefix->len);
-				writer->write_data(writer, chunk_create(prefix->prefix,
-														sizeof(prefix->prefix)));
+				writer->write_data(writer,
+						chunk_create(prefix->prefix, sizeof(prefix->prefix)));
 			}
 			return TRUE;
 		case ENCDNS_CAPSULE_DNS_REQUEST:
