@@ -194,7 +194,7 @@ METHOD(attribute_handler_t, handle, bool,
 				break;
 			}
 			DBG1(DBG_IKE, "encdns: received ENCDNS_DIGEST_INFO: %N of the "
-				 "SPKI of %s: %#B", encdns_hash_names, digest->hash,
+				 "SPKI of %s: %+B", encdns_hash_names, digest->hash,
 				 digest->adn ?: "the ENCDNS_IP* ADN", &digest->digest);
 			encdns_digest_destroy(digest);
 			conf->destroy(conf);
