@@ -253,7 +253,7 @@ bool encdns_ip_parse(int family, encdns_cfg_type_t cfg, chunk_t value,
 	encdns_resolver_t *this;
 	uint16_t priority;
 	uint8_t count, adn_len;
-	chunk_t addrs, adn_data, svcparams;
+	chunk_t addrs, addr, adn_data, svcparams;
 	size_t addr_len, need;
 	char *name, *adn = NULL;
 	int i;
@@ -336,8 +336,9 @@ bool encdns_ip_parse(int family, encdns_cfg_type_t cfg, chunk_t value,
 	this = encdns_resolver_create(priority);
 	for (i = 0; i < count; i++)
 	{
-		encdns_resolver_add_addr(this, host_create_from_chunk(family,
-							chunk_create(addrs.ptr + i * addr_len, addr_len), 0));
+		addr = chunk_create(addrs.ptr + i * addr_len, addr_len);
+		encdns_resolver_add_addr(this, host_create_from_chunk(family, addr,
+															  0));
 	}
 	this->adn = adn;
 	this->svcparams = chunk_clone(svcparams);
