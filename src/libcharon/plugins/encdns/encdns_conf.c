@@ -15,6 +15,7 @@
 #include "encdns_conf.h"
 
 #include <encdns_digest.h>
+#include <encdns_svcparams.h>
 #include <utils/debug.h>
 #include <threading/thread.h>
 
@@ -417,6 +418,7 @@ encdns_conf_t *encdns_conf_load(char *file, uint16_t *preference, int count)
 	linked_list_t *resolvers;
 	entry_t *entry, *current;
 	encdns_error_t err;
+	chunk_t alpn;
 	int i, pos;
 
 	INIT(this,
@@ -453,6 +455,13 @@ encdns_conf_t *encdns_conf_load(char *file, uint16_t *preference, int count)
 			log_error("resolver", file, settings->name, err.msg);
 			encdns_settings_resolver_destroy(settings);
 			continue;
+		}
+		if (!encdns_svcparams_find(settings->resolver->svcparams,
+								   SVC_KEY_ALPN, &alpn))
+		{
+			DBG1(DBG_CFG, "encdns: %s: resolver '%s' has no alpn in its "
+				 "svcparams (RFC 9464 4: SHOULD include alpn), clients may "
+				 "not know which protocol to use", file, settings->name);
 		}
 		/* stable insertion by priority, so replies go out in order */
 		for (pos = array_count(this->entries); pos > 0; pos--)

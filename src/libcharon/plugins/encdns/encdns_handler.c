@@ -13,6 +13,7 @@
  */
 
 #include "encdns_handler.h"
+#include "encdns_auth.h"
 
 #include <daemon.h>
 #include <encdns_digest.h>
@@ -53,42 +54,6 @@ static encdns_conf_t *get_conf(private_encdns_handler_t *this)
 	conf = this->conf->get_ref(this->conf);
 	this->mutex->unlock(this->mutex);
 	return conf;
-}
-
-/**
- * RFC 9464 6: configuration from a gateway that authenticated with NULL
- * authentication MUST NOT be used. strongSwan cannot complete NULL auth,
- * so require that every completed remote round is PUBKEY, PSK or EAP.
- */
-static bool gateway_authenticated(ike_sa_t *ike_sa)
-{
-	enumerator_t *enumerator;
-	auth_cfg_t *auth;
-	auth_class_t class;
-	bool authenticated = FALSE;
-
-	enumerator = ike_sa->create_auth_cfg_enumerator(ike_sa, FALSE);
-	while (enumerator->enumerate(enumerator, &auth))
-	{
-		class = (uintptr_t)auth->get(auth, AUTH_RULE_AUTH_CLASS);
-		switch (class)
-		{
-			case AUTH_CLASS_PUBKEY:
-			case AUTH_CLASS_PSK:
-			case AUTH_CLASS_EAP:
-				authenticated = TRUE;
-				break;
-			default:
-				authenticated = FALSE;
-				break;
-		}
-		if (!authenticated)
-		{
-			break;
-		}
-	}
-	enumerator->destroy(enumerator);
-	return authenticated;
 }
 
 /**
@@ -156,7 +121,7 @@ METHOD(attribute_handler_t, handle, bool,
 		conf->destroy(conf);
 		return FALSE;
 	}
-	if (!gateway_authenticated(ike_sa))
+	if (!encdns_auth_gateway_authenticated(ike_sa))
 	{
 		DBG1(DBG_IKE, "encdns: ignoring %N from a gateway that did not "
 			 "authenticate (RFC 9464 6: MUST NOT use it)",

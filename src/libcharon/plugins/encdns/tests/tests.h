@@ -14,3 +14,4 @@
 
 TEST_SUITE(request_suite_create)
 TEST_SUITE_DEPEND(conf_suite_create, HASHER, HASH_SHA256)
+TEST_SUITE(auth_suite_create)
