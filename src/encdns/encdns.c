@@ -948,7 +948,8 @@ static int cmd_probe(opts_t *opts)
 												   sizeof(name)) : "",
 			result.pinned ? (result.name_match ? " digest" : " digest "
 							 "(certificate not valid for the ADN)") : "",
-			result.version, result.alpn, rcode) < 0)
+			result.version, result.alpn[0] ? result.alpn : "none (DoT)",
+			rcode) < 0)
 	{
 		text = NULL;
 	}

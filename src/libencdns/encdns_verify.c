@@ -558,8 +558,13 @@ static bool verify_tls(verify_t *this, SSL_CTX *ctx, int fd)
 		this->result->name_match = TRUE;
 	}
 	SSL_get0_alpn_selected(ssl, &selected, &selected_len);
-	if (selected_len != alpn_len ||
-		memcmp(selected, params->alpn, alpn_len) != 0)
+	/* RFC 7858 needs no ALPN on port 853 and many DoT servers (unbound
+	 * among them) ignore the extension: a DoT server that selects nothing
+	 * is fine, one that selects something else is not. HTTP/2 cannot be
+	 * spoken without "h2" (RFC 9113 3.2) */
+	if (!(selected_len == 0 && streq(params->alpn, "dot")) &&
+		(selected_len != alpn_len ||
+		 memcmp(selected, params->alpn, alpn_len) != 0))
 	{
 		fail(this, "ALPN '%s' not negotiated, the resolver selected %s%.*s%s",
 			 params->alpn, selected_len ? "'" : "none", selected_len,

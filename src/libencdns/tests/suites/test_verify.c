@@ -546,12 +546,29 @@ START_TEST(test_alpn_none)
 	encdns_verify_params_t params = {
 		.cacert = pki.cafile,
 	};
+	encdns_verify_result_t res = {};
 	encdns_error_t err = {};
 
+	/* a DoT server that ignores ALPN (RFC 7858 does not require it) */
+	server_start(pki.leaf, NULL, TRUE);
+	ck_assert_msg(run(&params, &res, &err), "%s", err.msg);
+	ck_assert_str_eq(res.alpn, "");
+}
+END_TEST
+
+START_TEST(test_alpn_none_h2)
+{
+	encdns_verify_params_t params = {
+		.alpn = "h2",
+		.cacert = pki.cafile,
+	};
+	encdns_error_t err = {};
+
+	/* DoH needs HTTP/2: no ALPN selected is a failure */
 	server_start(pki.leaf, NULL, TRUE);
 	ck_assert(!run(&params, NULL, &err));
-	ck_assert_msg(strstr(err.msg, "ALPN 'dot' not negotiated"), "%s",
-				  err.msg);
+	ck_assert_msg(strstr(err.msg, "ALPN 'h2' not negotiated, the resolver "
+				  "selected none"), "%s", err.msg);
 }
 END_TEST
 
@@ -706,6 +723,7 @@ Suite *verify_suite_create()
 	tcase_add_test(tc, test_refused);
 	tcase_add_test(tc, test_timeout);
 	tcase_add_test(tc, test_alpn_none);
+	tcase_add_test(tc, test_alpn_none_h2);
 	tcase_add_test(tc, test_alpn_h2);
 	tcase_add_test(tc, test_alpn_h2_wanted);
 	tcase_add_test(tc, test_dot_query);
