@@ -161,7 +161,8 @@ bool encdns_domain_parse(chunk_t name, bool allow_root, char **out,
 	}
 	if (out)
 	{
-		*out = strndup(name.ptr, name.len);
+		/* bio_reader_t hands out zero-length chunks with a NULL pointer */
+		*out = name.len ? strndup(name.ptr, name.len) : strdup("");
 	}
 	return TRUE;
 }

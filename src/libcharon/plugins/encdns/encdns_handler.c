@@ -86,6 +86,27 @@ static void log_resolver(configuration_attribute_type_t type,
 	free(params);
 }
 
+/**
+ * Log an attribute as it came, header included, in the hex form that
+ * "encdns --decode --ike" reads back
+ */
+static void log_raw(uint16_t type, chunk_t data)
+{
+	uint16_t header[2];
+	chunk_t raw;
+
+	if (data.len > 0xffff)
+	{
+		return;
+	}
+	header[0] = htons(type);
+	header[1] = htons(data.len);
+	raw = chunk_cat("cc", chunk_from_thing(header), data);
+	DBG2(DBG_IKE, "encdns: %N attribute as received: %+B",
+		 encdns_attr_type_names, type, &raw);
+	chunk_free(&raw);
+}
+
 METHOD(attribute_handler_t, handle, bool,
 	private_encdns_handler_t *this, ike_sa_t *ike_sa,
 	configuration_attribute_type_t type, chunk_t data)
@@ -111,6 +132,7 @@ METHOD(attribute_handler_t, handle, bool,
 		default:
 			return FALSE;
 	}
+	log_raw(attr, data);
 	conf = get_conf(this);
 	client = conf->get_client(conf, ike_sa->get_name(ike_sa));
 	if (!client)

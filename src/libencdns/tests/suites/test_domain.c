@@ -116,6 +116,8 @@ START_TEST(test_root)
 	assert_invalid(chunk_from_str("."), FALSE, "root");
 	assert_valid(chunk_from_str(""), TRUE, "");
 	assert_valid(chunk_from_str("."), TRUE, "");
+	/* what bio_reader_t returns for a zero-length read */
+	assert_valid(chunk_empty, TRUE, "");
 	assert_invalid(chunk_from_str(".."), TRUE, "empty label");
 }
 END_TEST

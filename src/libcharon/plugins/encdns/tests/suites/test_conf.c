@@ -328,6 +328,36 @@ START_TEST(test_discarded_request)
 }
 END_TEST
 
+START_TEST(test_reload_keeps_old)
+{
+	encdns_request_t req = { .ip4 = TRUE };
+	encdns_conf_t *old, *new;
+	char types[64];
+	char *other = "encdns { resolvers { only { addrs = 198.51.100.99\n"
+				  "adn = other.example\n svcparams = alpn=dot } } }\n";
+
+	/* an IKE_SA being set up holds a reference to the configuration it
+	 * started with; a reload loads a new one and swaps the pointer */
+	old = conf->get_ref(conf);
+	ck_assert(ftruncate(conf_fd, 0) == 0);
+	ck_assert(pwrite(conf_fd, other, strlen(other), 0) == strlen(other));
+	new = encdns_conf_load(conf_path, preference, countof(preference));
+	conf->destroy(conf);
+	conf = new;
+
+	ck_assert_int_eq(new->get_resolver_count(new), 1);
+	select_types("rw", NULL, &req, types, sizeof(types), NULL);
+	ck_assert_str_eq(types, "27");
+	/* the old instance still answers as before, never a mix */
+	conf = old;
+	select_types("rw", NULL, &req, types, sizeof(types), NULL);
+	ck_assert_str_eq(types, "2727");
+	ck_assert_int_eq(old->get_resolver_count(old), 3);
+	old->destroy(old);
+	conf = new;
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	encdns_conf_t *missing;
@@ -352,6 +382,7 @@ Suite *conf_suite_create()
 	tcase_add_test(tc, test_bad_resolvers_skipped);
 	tcase_add_test(tc, test_client_settings);
 	tcase_add_test(tc, test_missing_file);
+	tcase_add_test(tc, test_reload_keeps_old);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("select");
