@@ -394,15 +394,13 @@ static encdns_settings_resolver_t *parse_resolver(settings_t *settings,
 	return entry;
 }
 
-linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
-									void *data)
+/**
+ * Parse a swanctl.conf with its includes, report why if that fails
+ */
+static settings_t *open_settings(char *file, encdns_settings_error_t cb,
+								 void *data)
 {
-	encdns_settings_resolver_t *entry;
 	settings_t *settings;
-	linked_list_t *list;
-	enumerator_t *enumerator;
-	encdns_error_t err;
-	char *name;
 
 	settings = settings_create(NULL);
 	if (!settings->load_files(settings, file, FALSE))
@@ -413,6 +411,24 @@ linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
 			   "parsing failed" : strerror(errno)));
 		}
 		settings->destroy(settings);
+		return NULL;
+	}
+	return settings;
+}
+
+linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
+									void *data)
+{
+	encdns_settings_resolver_t *entry;
+	settings_t *settings;
+	linked_list_t *list;
+	enumerator_t *enumerator;
+	encdns_error_t err;
+	char *name;
+
+	settings = open_settings(file, cb, data);
+	if (!settings)
+	{
 		return NULL;
 	}
 	list = linked_list_create();
@@ -593,15 +609,9 @@ linked_list_t *encdns_settings_load_clients(char *file,
 	encdns_error_t err;
 	char *name;
 
-	settings = settings_create(NULL);
-	if (!settings->load_files(settings, file, FALSE))
+	settings = open_settings(file, cb, data);
+	if (!settings)
 	{
-		if (cb)
-		{
-			cb(data, file, NULL, (char*)(access(file, R_OK) == 0 ?
-			   "parsing failed" : strerror(errno)));
-		}
-		settings->destroy(settings);
 		return NULL;
 	}
 	list = linked_list_create();

@@ -17,7 +17,7 @@
 #include <encdns_digest.h>
 #include <encdns_svcparams.h>
 #include <utils/debug.h>
-#include <threading/thread.h>
+#include <threading/mutex.h>
 
 #include <errno.h>
 #include <unistd.h>
@@ -487,5 +487,75 @@ encdns_conf_t *encdns_conf_load(char *file, uint16_t *preference, int count)
 		 array_count(this->entries) == 1 ? "" : "s",
 		 this->clients->get_count(this->clients),
 		 this->clients->get_count(this->clients) == 1 ? "" : "s", file);
+	return &this->public;
+}
+
+typedef struct private_encdns_conf_current_t private_encdns_conf_current_t;
+
+/**
+ * Private data of the holder
+ */
+struct private_encdns_conf_current_t {
+
+	/**
+	 * Public interface
+	 */
+	encdns_conf_current_t public;
+
+	/**
+	 * Configuration in force
+	 */
+	encdns_conf_t *conf;
+
+	/**
+	 * Protects the pointer, not the immutable configuration
+	 */
+	mutex_t *mutex;
+};
+
+METHOD(encdns_conf_current_t, current_get, encdns_conf_t*,
+	private_encdns_conf_current_t *this)
+{
+	encdns_conf_t *conf;
+
+	this->mutex->lock(this->mutex);
+	conf = this->conf->get_ref(this->conf);
+	this->mutex->unlock(this->mutex);
+	return conf;
+}
+
+METHOD(encdns_conf_current_t, current_set, void,
+	private_encdns_conf_current_t *this, encdns_conf_t *conf)
+{
+	encdns_conf_t *old;
+
+	this->mutex->lock(this->mutex);
+	old = this->conf;
+	this->conf = conf->get_ref(conf);
+	this->mutex->unlock(this->mutex);
+	old->destroy(old);
+}
+
+METHOD(encdns_conf_current_t, current_destroy, void,
+	private_encdns_conf_current_t *this)
+{
+	this->conf->destroy(this->conf);
+	this->mutex->destroy(this->mutex);
+	free(this);
+}
+
+encdns_conf_current_t *encdns_conf_current_create(encdns_conf_t *conf)
+{
+	private_encdns_conf_current_t *this;
+
+	INIT(this,
+		.public = {
+			.get = _current_get,
+			.set = _current_set,
+			.destroy = _current_destroy,
+		},
+		.conf = conf->get_ref(conf),
+		.mutex = mutex_create(MUTEX_TYPE_DEFAULT),
+	);
 	return &this->public;
 }

@@ -25,6 +25,7 @@
 #include <encdns_settings.h>
 
 typedef struct encdns_conf_t encdns_conf_t;
+typedef struct encdns_conf_current_t encdns_conf_current_t;
 typedef struct encdns_selected_t encdns_selected_t;
 
 /**
@@ -104,5 +105,39 @@ struct encdns_conf_t {
  * @return				loaded configuration (empty if the file is missing)
  */
 encdns_conf_t *encdns_conf_load(char *file, uint16_t *preference, int count);
+
+/**
+ * The configuration in force, shared by the provider and the handler and
+ * replaced as a whole on reload.
+ */
+struct encdns_conf_current_t {
+
+	/**
+	 * Get a reference to the configuration in force.
+	 *
+	 * @return			reference, release with destroy()
+	 */
+	encdns_conf_t* (*get)(encdns_conf_current_t *this);
+
+	/**
+	 * Replace the configuration; holders of the old one keep it until they
+	 * release it.
+	 *
+	 * @param conf		new configuration, a reference is taken
+	 */
+	void (*set)(encdns_conf_current_t *this, encdns_conf_t *conf);
+
+	/**
+	 * Destroy the holder, releasing its reference.
+	 */
+	void (*destroy)(encdns_conf_current_t *this);
+};
+
+/**
+ * Create a holder for the configuration in force.
+ *
+ * @param conf			initial configuration, a reference is taken
+ */
+encdns_conf_current_t *encdns_conf_current_create(encdns_conf_t *conf);
 
 #endif /** ENCDNS_CONF_H_ @}*/

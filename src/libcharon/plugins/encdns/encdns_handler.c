@@ -18,7 +18,6 @@
 #include <daemon.h>
 #include <encdns_digest.h>
 #include <encdns_svcparams.h>
-#include <threading/mutex.h>
 
 typedef struct private_encdns_handler_t private_encdns_handler_t;
 
@@ -33,28 +32,10 @@ struct private_encdns_handler_t {
 	encdns_handler_t public;
 
 	/**
-	 * Current configuration
+	 * Configuration in force
 	 */
-	encdns_conf_t *conf;
-
-	/**
-	 * Protects the conf pointer
-	 */
-	mutex_t *mutex;
+	encdns_conf_current_t *current;
 };
-
-/**
- * Get a reference to the current configuration
- */
-static encdns_conf_t *get_conf(private_encdns_handler_t *this)
-{
-	encdns_conf_t *conf;
-
-	this->mutex->lock(this->mutex);
-	conf = this->conf->get_ref(this->conf);
-	this->mutex->unlock(this->mutex);
-	return conf;
-}
 
 /**
  * Log a received ENCDNS_IP4/6
@@ -133,7 +114,7 @@ METHOD(attribute_handler_t, handle, bool,
 			return FALSE;
 	}
 	log_raw(attr, data);
-	conf = get_conf(this);
+	conf = this->current->get(this->current);
 	client = conf->get_client(conf, ike_sa->get_name(ike_sa));
 	if (!client)
 	{
@@ -284,7 +265,7 @@ METHOD(attribute_handler_t, create_attribute_enumerator, enumerator_t*,
 	{
 		return enumerator_create_empty();
 	}
-	conf = get_conf(this);
+	conf = this->current->get(this->current);
 	client = conf->get_client(conf, ike_sa->get_name(ike_sa));
 	if (!client)
 	{
@@ -331,30 +312,16 @@ METHOD(attribute_handler_t, create_attribute_enumerator, enumerator_t*,
 	return &enumerator->public;
 }
 
-METHOD(encdns_handler_t, set_conf, void,
-	private_encdns_handler_t *this, encdns_conf_t *conf)
-{
-	encdns_conf_t *old;
-
-	this->mutex->lock(this->mutex);
-	old = this->conf;
-	this->conf = conf->get_ref(conf);
-	this->mutex->unlock(this->mutex);
-	old->destroy(old);
-}
-
 METHOD(encdns_handler_t, destroy, void,
 	private_encdns_handler_t *this)
 {
-	this->conf->destroy(this->conf);
-	this->mutex->destroy(this->mutex);
 	free(this);
 }
 
 /*
  * Described in header
  */
-encdns_handler_t *encdns_handler_create(encdns_conf_t *conf)
+encdns_handler_t *encdns_handler_create(encdns_conf_current_t *current)
 {
 	private_encdns_handler_t *this;
 
@@ -365,11 +332,9 @@ encdns_handler_t *encdns_handler_create(encdns_conf_t *conf)
 				.release = _release,
 				.create_attribute_enumerator = _create_attribute_enumerator,
 			},
-			.set_conf = _set_conf,
 			.destroy = _destroy,
 		},
-		.conf = conf->get_ref(conf),
-		.mutex = mutex_create(MUTEX_TYPE_DEFAULT),
+		.current = current,
 	);
 	return &this->public;
 }

@@ -39,13 +39,6 @@ struct encdns_handler_t {
 	attribute_handler_t handler;
 
 	/**
-	 * Replace the configuration.
-	 *
-	 * @param conf		new configuration, a reference is taken
-	 */
-	void (*set_conf)(encdns_handler_t *this, encdns_conf_t *conf);
-
-	/**
 	 * Destroy a encdns_handler_t.
 	 */
 	void (*destroy)(encdns_handler_t *this);
@@ -54,8 +47,8 @@ struct encdns_handler_t {
 /**
  * Create a encdns_handler instance.
  *
- * @param conf			initial configuration, a reference is taken
+ * @param current		configuration in force, shared, not owned
  */
-encdns_handler_t *encdns_handler_create(encdns_conf_t *conf);
+encdns_handler_t *encdns_handler_create(encdns_conf_current_t *current);
 
 #endif /** ENCDNS_HANDLER_H_ @}*/

@@ -48,6 +48,11 @@ struct private_encdns_plugin_t {
 	 * Client side
 	 */
 	encdns_handler_t *handler;
+
+	/**
+	 * Configuration in force, shared by provider and handler
+	 */
+	encdns_conf_current_t *current;
 };
 
 /**
@@ -103,10 +108,12 @@ static bool plugin_cb(private_encdns_plugin_t *this,
 	{
 		encdns_names_register();
 		conf = load_conf();
-		this->listener = encdns_listener_create();
-		this->provider = encdns_provider_create(this->listener, conf);
-		this->handler = encdns_handler_create(conf);
+		this->current = encdns_conf_current_create(conf);
 		conf->destroy(conf);
+		this->listener = encdns_listener_create();
+		this->provider = encdns_provider_create(this->listener,
+												this->current);
+		this->handler = encdns_handler_create(this->current);
 		charon->bus->add_listener(charon->bus, &this->listener->listener);
 		charon->attributes->add_provider(charon->attributes,
 										 &this->provider->provider);
@@ -123,6 +130,8 @@ static bool plugin_cb(private_encdns_plugin_t *this,
 		this->handler->destroy(this->handler);
 		this->provider->destroy(this->provider);
 		this->listener->destroy(this->listener);
+		this->current->destroy(this->current);
+		this->current = NULL;
 		encdns_names_unregister();
 	}
 	return TRUE;
@@ -155,13 +164,12 @@ METHOD(plugin_t, reload, bool,
 {
 	encdns_conf_t *conf;
 
-	if (!this->provider)
+	if (!this->current)
 	{
 		return FALSE;
 	}
 	conf = load_conf();
-	this->provider->set_conf(this->provider, conf);
-	this->handler->set_conf(this->handler, conf);
+	this->current->set(this->current, conf);
 	conf->destroy(conf);
 	DBG1(DBG_CFG, "encdns: configuration reloaded, established SAs keep "
 		 "what they were sent");

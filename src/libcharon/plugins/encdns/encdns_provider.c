@@ -17,7 +17,6 @@
 #include <daemon.h>
 #include <encdns_digest.h>
 #include <encdns_svcparams.h>
-#include <threading/mutex.h>
 
 typedef struct private_encdns_provider_t private_encdns_provider_t;
 
@@ -37,14 +36,9 @@ struct private_encdns_provider_t {
 	encdns_listener_t *listener;
 
 	/**
-	 * Current configuration
+	 * Configuration in force
 	 */
-	encdns_conf_t *conf;
-
-	/**
-	 * Protects the conf pointer (not the immutable conf itself)
-	 */
-	mutex_t *mutex;
+	encdns_conf_current_t *current;
 };
 
 /**
@@ -175,9 +169,7 @@ METHOD(attribute_provider_t, create_attribute_enumerator, enumerator_t*,
 		},
 		.selected = array_create(0, 0),
 	);
-	this->mutex->lock(this->mutex);
-	enumerator->conf = this->conf->get_ref(this->conf);
-	this->mutex->unlock(this->mutex);
+	enumerator->conf = this->current->get(this->current);
 
 	hash = enumerator->conf->select(enumerator->conf, ike_sa->get_name(ike_sa),
 									pools, &request, enumerator->selected);
@@ -198,23 +190,9 @@ METHOD(attribute_provider_t, create_attribute_enumerator, enumerator_t*,
 	return &enumerator->public;
 }
 
-METHOD(encdns_provider_t, set_conf, void,
-	private_encdns_provider_t *this, encdns_conf_t *conf)
-{
-	encdns_conf_t *old;
-
-	this->mutex->lock(this->mutex);
-	old = this->conf;
-	this->conf = conf->get_ref(conf);
-	this->mutex->unlock(this->mutex);
-	old->destroy(old);
-}
-
 METHOD(encdns_provider_t, destroy, void,
 	private_encdns_provider_t *this)
 {
-	this->conf->destroy(this->conf);
-	this->mutex->destroy(this->mutex);
 	free(this);
 }
 
@@ -222,7 +200,7 @@ METHOD(encdns_provider_t, destroy, void,
  * Described in header
  */
 encdns_provider_t *encdns_provider_create(encdns_listener_t *listener,
-										  encdns_conf_t *conf)
+										  encdns_conf_current_t *current)
 {
 	private_encdns_provider_t *this;
 
@@ -233,12 +211,10 @@ encdns_provider_t *encdns_provider_create(encdns_listener_t *listener,
 				.release_address = (void*)return_false,
 				.create_attribute_enumerator = _create_attribute_enumerator,
 			},
-			.set_conf = _set_conf,
 			.destroy = _destroy,
 		},
 		.listener = listener,
-		.conf = conf->get_ref(conf),
-		.mutex = mutex_create(MUTEX_TYPE_DEFAULT),
+		.current = current,
 	);
 	return &this->public;
 }

@@ -39,14 +39,6 @@ struct encdns_provider_t {
 	attribute_provider_t provider;
 
 	/**
-	 * Replace the configuration; IKE_SAs being set up keep the one they
-	 * started with.
-	 *
-	 * @param conf		new configuration, a reference is taken
-	 */
-	void (*set_conf)(encdns_provider_t *this, encdns_conf_t *conf);
-
-	/**
 	 * Destroy a encdns_provider_t.
 	 */
 	void (*destroy)(encdns_provider_t *this);
@@ -56,9 +48,9 @@ struct encdns_provider_t {
  * Create a encdns_provider instance.
  *
  * @param listener		records what each IKE_SA requested
- * @param conf			initial configuration, a reference is taken
+ * @param current		configuration in force, shared, not owned
  */
 encdns_provider_t *encdns_provider_create(encdns_listener_t *listener,
-										  encdns_conf_t *conf);
+										  encdns_conf_current_t *current);
 
 #endif /** ENCDNS_PROVIDER_H_ @}*/
