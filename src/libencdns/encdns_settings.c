@@ -285,20 +285,19 @@ static bool check_encodable(encdns_resolver_t *resolver, encdns_error_t *err)
 }
 
 /**
- * Parse one resolver section
+ * Refuse subsections and keys not in known of encdns.<section>.<name>, so
+ * a typo is reported instead of silently ignored
  */
-static encdns_settings_resolver_t *parse_resolver(settings_t *settings,
-								char *file, char *name, encdns_error_t *err)
+static bool check_keys(settings_t *settings, char *section, char *name,
+					   char **known, int count, encdns_error_t *err)
 {
-	encdns_settings_resolver_t *entry;
 	enumerator_t *enumerator;
-	uint16_t priority = 0;
-	char *key, *value, *adn;
+	char *key, *value;
 	bool ok = TRUE;
 	int i;
 
 	enumerator = settings->create_section_enumerator(settings,
-										"encdns.resolvers.%s", name);
+										"encdns.%s.%s", section, name);
 	if (enumerator->enumerate(enumerator, &key))
 	{
 		ok = encdns_error(err, "unknown section '%s'", key);
@@ -306,23 +305,35 @@ static encdns_settings_resolver_t *parse_resolver(settings_t *settings,
 	enumerator->destroy(enumerator);
 
 	enumerator = settings->create_key_value_enumerator(settings,
-										"encdns.resolvers.%s", name);
+										"encdns.%s.%s", section, name);
 	while (ok && enumerator->enumerate(enumerator, &key, &value))
 	{
-		for (i = 0; i < countof(known_keys); i++)
+		for (i = 0; i < count && !streq(key, known[i]); i++)
 		{
-			if (streq(key, known_keys[i]))
-			{
-				break;
-			}
+			/* search */
 		}
-		if (i == countof(known_keys))
+		if (i == count)
 		{
 			ok = encdns_error(err, "unknown key '%s'", key);
 		}
 	}
 	enumerator->destroy(enumerator);
-	if (!ok)
+	return ok;
+}
+
+/**
+ * Parse one resolver section
+ */
+static encdns_settings_resolver_t *parse_resolver(settings_t *settings,
+								char *file, char *name, encdns_error_t *err)
+{
+	encdns_settings_resolver_t *entry;
+	uint16_t priority = 0;
+	char *value, *adn;
+	bool ok = TRUE;
+
+	if (!check_keys(settings, "resolvers", name, known_keys,
+					countof(known_keys), err))
 	{
 		return NULL;
 	}
@@ -487,28 +498,11 @@ static encdns_settings_client_t *parse_client(settings_t *settings,
 	encdns_settings_client_t *client;
 	enumerator_t *enumerator;
 	linked_list_t *list;
-	char *key, *value;
+	char *value;
 	bool ok = TRUE;
-	int i;
 
-	enumerator = settings->create_key_value_enumerator(settings,
-										"encdns.clients.%s", name);
-	while (ok && enumerator->enumerate(enumerator, &key, &value))
-	{
-		for (i = 0; i < countof(client_keys); i++)
-		{
-			if (streq(key, client_keys[i]))
-			{
-				break;
-			}
-		}
-		if (i == countof(client_keys))
-		{
-			ok = encdns_error(err, "unknown key '%s'", key);
-		}
-	}
-	enumerator->destroy(enumerator);
-	if (!ok)
+	if (!check_keys(settings, "clients", name, client_keys,
+					countof(client_keys), err))
 	{
 		return NULL;
 	}
