@@ -53,6 +53,8 @@ typedef struct {
 	bool encode, decode, ike, capsule, help;
 	char *in, *hash, *format, *cfg, *draft, *conf, *adn, *addr, *port,
 		 *alpn, *digest, *cacert, *timeout, *query;
+	/** capsule type overrides, the draft values are provisional */
+	char *assign_type, *request_type, *pref64_type;
 	linked_list_t *names;
 	/** non-option arguments */
 	int argc;
@@ -228,19 +230,62 @@ static bool parse_hash(char *name, uint16_t *hash)
 }
 
 /**
- * Map --draft to capsule types
+ * Parse a capsule type value (decimal or 0x hex, up to 2^62-1)
  */
-static const encdns_capsule_types_t *parse_draft(char *draft)
+static bool parse_capsule_type(char *str, uint64_t *type)
 {
-	if (!draft || streq(draft, "06") || streq(draft, "6"))
+	unsigned long long value;
+	char *end;
+
+	if (!str)
 	{
-		return &encdns_capsule_types_06;
+		return TRUE;
 	}
-	if (streq(draft, "03") || streq(draft, "3"))
+	errno = 0;
+	value = strtoull(str, &end, 0);
+	if (!*str || *end || errno || str[0] == '-' ||
+		value > 0x3fffffffffffffffULL)
 	{
-		return &encdns_capsule_types_03;
+		return FALSE;
 	}
-	return NULL;
+	*type = value;
+	return TRUE;
+}
+
+/**
+ * Map --draft and the --*-type overrides to capsule types; refuses with a
+ * reason (exit status 1) if one is invalid, returns 0 on success
+ */
+static int parse_draft(opts_t *opts, encdns_capsule_types_t *types)
+{
+	if (!opts->draft || streq(opts->draft, "06") || streq(opts->draft, "6"))
+	{
+		*types = encdns_capsule_types_06;
+	}
+	else if (streq(opts->draft, "03") || streq(opts->draft, "3"))
+	{
+		*types = encdns_capsule_types_03;
+	}
+	else
+	{
+		return refuse("--draft: '%s' is not 06 or 03", opts->draft);
+	}
+	if (!parse_capsule_type(opts->assign_type, &types->dns_assign))
+	{
+		return refuse("--assign-type: '%s' is not a capsule type (0 to "
+					  "2^62-1, RFC 9297 3.2)", opts->assign_type);
+	}
+	if (!parse_capsule_type(opts->request_type, &types->dns_request))
+	{
+		return refuse("--request-type: '%s' is not a capsule type (0 to "
+					  "2^62-1, RFC 9297 3.2)", opts->request_type);
+	}
+	if (!parse_capsule_type(opts->pref64_type, &types->pref64))
+	{
+		return refuse("--pref64-type: '%s' is not a capsule type (0 to "
+					  "2^62-1, RFC 9297 3.2)", opts->pref64_type);
+	}
+	return 0;
 }
 
 /**
@@ -503,7 +548,7 @@ static int output_writer(bio_writer_t *w)
  */
 static int cmd_decode(opts_t *opts)
 {
-	const encdns_capsule_types_t *types;
+	encdns_capsule_types_t types_buf, *types = &types_buf;
 	encdns_capsule_t *capsule;
 	encdns_config_t *config;
 	encdns_cfg_type_t cfg = ENCDNS_CFG_REPLY;
@@ -525,10 +570,9 @@ static int cmd_decode(opts_t *opts)
 		return refuse("--cfg: '%s' is not request, reply, set or ack",
 					  opts->cfg);
 	}
-	types = parse_draft(opts->draft);
-	if (!types)
+	if (parse_draft(opts, types))
 	{
-		return refuse("--draft: '%s' is not 06 or 03", opts->draft);
+		return 1;
 	}
 	if (!parse_hex(opts->ike ? "IKEv2 attributes" : "capsules", arg, &data,
 				   &err))
@@ -776,7 +820,7 @@ static bool encrypted_only(encdns_config_t *config, encdns_error_t *err)
  */
 static int cmd_encode(opts_t *opts)
 {
-	const encdns_capsule_types_t *types;
+	encdns_capsule_types_t types_buf, *types = &types_buf;
 	encdns_config_t *config;
 	encdns_error_t err = {};
 	linked_list_t *list, *reasons;
@@ -795,10 +839,9 @@ static int cmd_encode(opts_t *opts)
 		return refuse("--hash: '%s' is not sha1, sha256, sha384 or sha512",
 					  opts->hash);
 	}
-	types = parse_draft(opts->draft);
-	if (!types)
+	if (parse_draft(opts, types))
 	{
-		return refuse("--draft: '%s' is not 06 or 03", opts->draft);
+		return 1;
 	}
 	list = encdns_settings_load(opts->conf, settings_error, first);
 	if (!list || first[0])
@@ -976,13 +1019,15 @@ static command_t commands[] = {
 	  "and wire form back to canonical presentation form, on one line.\n" },
 	{ "decode", cmd_decode,
 	  "encdns --decode --ike HEX [--cfg request|reply|set|ack]\n"
-	  "encdns --decode --capsule HEX [--draft 06|03]",
+	  "encdns --decode --capsule HEX [--draft 06|03] [--assign-type T]\n"
+	  "       [--request-type T] [--pref64-type T]",
 	  "Print IKEv2 configuration attributes (Type, Length, Value, as after\n"
 	  "the CFG header; default CFG_REPLY) or a stream of CONNECT-IP capsules\n"
 	  "in the readable DNS Configuration form, digests included.\n" },
 	{ "encode", cmd_encode,
 	  "encdns --encode --ike|--capsule --conf FILE [--name RESOLVER]...\n"
-	  "       [--draft 06|03] [--hash sha256|sha384|sha512]",
+	  "       [--draft 06|03] [--hash sha256|sha384|sha512]\n"
+	  "       [--assign-type T] [--request-type T] [--pref64-type T]",
 	  "Encode the resolvers of the encdns section of a swanctl.conf as\n"
 	  "IKEv2 attributes (CFG_REPLY) or as a DNS_ASSIGN capsule, lowercase\n"
 	  "hex. What the encoding cannot carry is reported as a warning line.\n" },
@@ -1040,6 +1085,9 @@ int main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'f' },
 		{ "cfg", required_argument, NULL, 'C' },
 		{ "draft", required_argument, NULL, 'r' },
+		{ "assign-type", required_argument, NULL, 'T' },
+		{ "request-type", required_argument, NULL, 'R' },
+		{ "pref64-type", required_argument, NULL, 'F' },
 		{ "conf", required_argument, NULL, 'o' },
 		{ "name", required_argument, NULL, 'n' },
 		{ "adn", required_argument, NULL, 'a' },
@@ -1142,6 +1190,15 @@ int main(int argc, char *argv[])
 				continue;
 			case 'r':
 				opts.draft = optarg;
+				continue;
+			case 'T':
+				opts.assign_type = optarg;
+				continue;
+			case 'R':
+				opts.request_type = optarg;
+				continue;
+			case 'F':
+				opts.pref64_type = optarg;
 				continue;
 			case 'o':
 				opts.conf = optarg;

@@ -138,6 +138,25 @@ ok "encode capsule without digest" "9ace79ec36010002000120010db8000000000000\
 0c0001000403646f7400020000\
 0000" -- --encode --capsule --conf "$TMP/swanctl.conf" \
 	--name other
+# capsule types are provisional: --assign-type overrides the draft's value
+ok "encode capsule with another type" "5234360100020001\
+20010db8000000000000000000000053\
+11646e73322e636f72702e6578616d706c65\
+0c0001000403646f7400020000\
+0000" -- --encode --capsule --conf "$TMP/swanctl.conf" \
+	--name other --assign-type 0x1234
+"$ENCDNS" --encode --capsule --conf "$TMP/swanctl.conf" --name other \
+	--assign-type 0x1234 >"$TMP/typed.hex" 2>/dev/null
+ok "decode capsule with another type" "$("$ENCDNS" --decode --capsule \
+	9ace79ec36010002000120010db8000000000000000000000053\
+11646e73322e636f72702e6578616d706c650c0001000403646f74000200000000)" -- \
+	--decode --capsule - --assign-type 4660 <"$TMP/typed.hex"
+refused "decode capsule of an unknown type" "no DNS capsule" -- \
+	--decode --capsule - <"$TMP/typed.hex"
+refused "bad capsule type" "^encdns: --assign-type: 'x1'" -- \
+	--decode --capsule 00 --assign-type x1
+refused "capsule type too large" "^encdns: --pref64-type: " -- \
+	--decode --capsule 00 --pref64-type 0x4000000000000000
 refused "encode unknown name" "--name: no resolver 'nope'" -- \
 	--encode --ike --conf "$TMP/swanctl.conf" --name nope
 refused "encode missing conf" "" -- --encode --ike --conf "$TMP/none.conf"
