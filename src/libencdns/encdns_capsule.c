@@ -352,10 +352,8 @@ static bool check_resolver(const encdns_capsule_types_t *types,
 							"ipv4hint/ipv6hint (%s %s: MUST NOT include "
 							"them)", idx, r->draft, r->ns);
 	}
-	if (!ns->adn &&
-		(encdns_svcparams_find(ns->svcparams, SVC_KEY_ALPN, &value) ||
-		 encdns_svcparams_find(ns->svcparams, SVC_KEY_NO_DEFAULT_ALPN,
-							   &value)))
+	/* no-default-alpn without alpn is refused by the SvcParams check */
+	if (!ns->adn && encdns_svcparams_find(ns->svcparams, SVC_KEY_ALPN, &value))
 	{
 		return encdns_error(err, "nameserver %d: alpn/no-default-alpn with an "
 							"empty authentication domain name (%s %s: MUST "
@@ -1332,10 +1330,11 @@ bool encdns_capsule_to_ikev2(const encdns_capsule_types_t *types,
 	}
 	if (capsule->kind != ENCDNS_CAPSULE_DNS_ASSIGN)
 	{
+		/* name the kind before the capsule is gone */
+		encdns_error(err, "%s capsule: only DNS_ASSIGN converts to IKEv2 "
+					 "CFG_REPLY attributes", kind_name(capsule->kind));
 		encdns_capsule_destroy(capsule);
-		return encdns_error(err, "%s capsule: only DNS_ASSIGN converts to "
-							"IKEv2 CFG_REPLY attributes",
-							kind_name(capsule->kind));
+		return FALSE;
 	}
 	merged = encdns_config_create();
 	for (i = 0; i < array_count(capsule->configs); i++)
@@ -1456,12 +1455,29 @@ static int find_id(const void *a, const void *b)
  */
 static bool id_add(array_t *set, uint64_t id)
 {
-	if (array_bsearch(set, &id, find_id, NULL) != -1)
+	uint64_t current;
+	int low = 0, high = array_count(set), mid;
+
+	/* insert in place: sorting the whole set per ID made a stream of
+	 * MAX_IDS requests quadratic */
+	while (low < high)
 	{
-		return FALSE;
+		mid = low + (high - low) / 2;
+		array_get(set, mid, &current);
+		if (current == id)
+		{
+			return FALSE;
+		}
+		if (current < id)
+		{
+			low = mid + 1;
+		}
+		else
+		{
+			high = mid;
+		}
 	}
-	array_insert(set, ARRAY_TAIL, &id);
-	array_sort(set, cmp_id, NULL);
+	array_insert(set, low, &id);
 	return TRUE;
 }
 
@@ -1531,7 +1547,8 @@ METHOD(encdns_capsule_session_t, next_request_id, uint64_t,
 {
 	uint64_t id = this->last + 1;
 
-	if (id > ENCDNS_VARINT_MAX || !send_request(this, id, NULL))
+	/* send_request() also refuses IDs past 2^62-1 */
+	if (!send_request(this, id, NULL))
 	{
 		return 0;
 	}
