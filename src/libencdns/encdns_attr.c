@@ -825,7 +825,7 @@ bool encdns_attrs_parse(chunk_t tlvs, encdns_cfg_type_t cfg,
 						encdns_config_t *config, encdns_error_t *err)
 {
 	encdns_config_t *parsed;
-	hashtable_t *seen;
+	hashtable_t *seen = NULL;
 	bio_reader_t *reader;
 	uint16_t type, len;
 	chunk_t attr, value;
@@ -839,7 +839,10 @@ bool encdns_attrs_parse(chunk_t tlvs, encdns_cfg_type_t cfg,
 	}
 	/* parse into a copy so a refused list leaves the model untouched */
 	parsed = encdns_config_create();
-	seen = hashtable_create(attr_hash, attr_equals, 8);
+	if (cfg == ENCDNS_CFG_REQUEST)
+	{
+		seen = hashtable_create(attr_hash, attr_equals, 8);
+	}
 	reader = bio_reader_create(tlvs);
 	while (ok && reader->remaining(reader))
 	{
@@ -863,11 +866,11 @@ bool encdns_attrs_parse(chunk_t tlvs, encdns_cfg_type_t cfg,
 		}
 		/* RFC 7296 3.15.1: the R bit is ignored on receipt */
 		type &= ~ATTR_R_BIT;
-		if (cfg == ENCDNS_CFG_REQUEST &&
-			(type == ENCDNS_ATTR_IP4 || type == ENCDNS_ATTR_IP6 ||
-			 type == ENCDNS_ATTR_DIGEST_INFO))
+		if (seen && (type == ENCDNS_ATTR_IP4 || type == ENCDNS_ATTR_IP6))
 		{	/* RFC 9464 4: only the first of bitwise identical ones counts,
-			 * keys point into tlvs, whose headers give their lengths */
+			 * keys point into tlvs, whose headers give their lengths. A
+			 * DIGEST_INFO request yields no output here, so a repeat of it
+			 * cannot change the result and needs no entry. */
 			if (seen->get(seen, attr.ptr))
 			{
 				continue;
@@ -877,7 +880,7 @@ bool encdns_attrs_parse(chunk_t tlvs, encdns_cfg_type_t cfg,
 		ok = parse_attr(type, value, cfg, parsed, err);
 	}
 	reader->destroy(reader);
-	seen->destroy(seen);
+	DESTROY_IF(seen);
 	if (!ok)
 	{
 		encdns_config_destroy(parsed);
