@@ -813,7 +813,8 @@ START_TEST(test_digest_reply_hash_ids)
 	reply_refused(value, TRUE, "Identity");
 	chunk_free(&value);
 	value = reply_value(1, 0, 32);
-	reply_refused(value, TRUE, "Identifier 0");
+	/* reserved, not merely unknown */
+	reply_refused(value, TRUE, "Identifier 0 (RFC 7427 7: reserved)");
 	chunk_free(&value);
 	value = reply_value(1, 6, 32);
 	reply_refused(value, TRUE, "unknown Hash Algorithm Identifier 6");
@@ -1329,6 +1330,8 @@ END_TEST
 
 START_TEST(test_attrs_repeated_request)
 {
+	chunk_t ip4_req = chunk_from_chars(0x00,0x1b,0x00,0x08,
+							0x00,0x01,0x01,0x00, 0xc0,0x00,0x02,0x01);
 	encdns_config_t *config;
 	encdns_error_t err = {};
 	chunk_t tlvs;
@@ -1345,6 +1348,13 @@ START_TEST(test_attrs_repeated_request)
 	config = encdns_config_create();
 	ck_assert(encdns_attrs_parse(tlvs, ENCDNS_CFG_REQUEST, config, &err));
 	ck_assert_int_eq(array_count(config->resolvers), 2);
+	encdns_config_destroy(config);
+	chunk_free(&tlvs);
+	/* the same for ENCDNS_IP4 (192.0.2.1, no ADN) */
+	tlvs = chunk_cat("ccc", ip4_req, ip4_req, ip4_req);
+	config = encdns_config_create();
+	ck_assert(encdns_attrs_parse(tlvs, ENCDNS_CFG_REQUEST, config, &err));
+	ck_assert_int_eq(array_count(config->resolvers), 1);
 	encdns_config_destroy(config);
 	chunk_free(&tlvs);
 	/* in a reply, repeated instances are kept as sent */
@@ -1416,6 +1426,13 @@ START_TEST(test_attrs_dnssec_ta)
 	tlvs.ptr[tlvs.len - 33] = 1;
 	ck_assert(!encdns_attrs_parse(tlvs, ENCDNS_CFG_REPLY, config, NULL));
 	chunk_free(&tlvs);
+	/* a valid trust anchor, but acknowledged attributes are empty */
+	tlvs = chunk_cat("cc", chunk_from_chars(0x00,0x1a,0x00,0x24,
+								0x4f,0x66,0x08,0x02), digest32());
+	memset(&err, 0, sizeof(err));
+	ck_assert(!encdns_attrs_parse(tlvs, ENCDNS_CFG_ACK, config, &err));
+	ck_assert(strstr(err.msg, "INTERNAL_DNSSEC_TA: Length 36 in CFG_ACK"));
+	chunk_free(&tlvs);
 	encdns_config_destroy(config);
 }
 END_TEST
@@ -1429,6 +1446,12 @@ START_TEST(test_attrs_cfg_type)
 	config = encdns_config_create();
 	ck_assert(!encdns_attrs_parse(fig6, 0, config, &err));
 	ck_assert(strstr(err.msg, "CFG type 0"));
+	/* refused for the list itself, also when no attribute checks it */
+	memset(&err, 0, sizeof(err));
+	ck_assert(!encdns_attrs_parse(chunk_empty, 5, config, &err));
+	ck_assert(strstr(err.msg, "Configuration Payload: CFG type 5"));
+	ck_assert(!encdns_attrs_parse(chunk_from_chars(0x00,0x63,0x00,0x00), 0,
+								  config, NULL));
 	ck_assert(!encdns_attrs_build(config, ENCDNS_CFG_REQUEST, FALSE, &tlvs,
 								  NULL));
 	ck_assert(!encdns_attrs_build(config, ENCDNS_CFG_ACK, FALSE, &tlvs,

@@ -457,10 +457,11 @@ static struct {
 	/* alpn with empty ADN */
 	{ NULL, chunk_from_chars(0x00,0x01,0x00,0x04,0x03,'d','o','t'),
 	  "alpn/no-default-alpn with an empty authentication domain name" },
-	/* port only, fine, but with no-default-alpn and empty ADN: refused by
-	 * SvcParams (no-default-alpn needs alpn) or by our rule */
+	/* no-default-alpn alone with empty ADN: refused by SvcParams, as
+	 * no-default-alpn needs alpn (RFC 9460 7.1.1), so only alpn needs our
+	 * empty-ADN rule */
 	{ NULL, chunk_from_chars(0x00,0x02,0x00,0x00),
-	  "nameserver 1" },
+	  "no-default-alpn without alpn" },
 	/* truncated SvcParam */
 	{ "dns.example", chunk_from_chars(0x00,0x01,0x00,0x08,0x03,'d','o','t'),
 	  "nameserver 1: service parameters" },
@@ -730,10 +731,13 @@ START_TEST(test_truncated_everywhere)
 			continue;
 		}
 		value = chunk_create(wire.ptr + hdr, len);
+		memset(&err, 0, sizeof(err));
 		ck_assert(!encdns_capsule_decode_value(types[_i],
 					types[_i] == &encdns_capsule_types_03 ||
 					_i != 4 ? types[_i]->dns_assign : types[_i]->pref64,
-					value, &capsule, NULL));
+					value, &capsule, &err));
+		/* named as truncation, not as some later failure */
+		assert_reason(err, "MUST be treated as malformed");
 	}
 }
 END_TEST
@@ -810,6 +814,92 @@ START_TEST(test_multiple_configs)
 									 FALSE, &out, &err));
 	assert_reason(err, "0 DNS Configurations");
 	encdns_capsule_destroy(capsule);
+}
+END_TEST
+
+/**
+ * Add a NAT64 prefix given as string
+ */
+static void add_pref64(encdns_capsule_t *capsule, char *prefix, uint8_t len)
+{
+	host_t *host;
+
+	host = host_create_from_string(prefix, 0);
+	encdns_capsule_add_pref64(capsule, host, len);
+	host->destroy(host);
+}
+
+START_TEST(test_equals)
+{
+	encdns_capsule_t *a, *b;
+	encdns_config_t *config;
+	encdns_pref64_t *prefix;
+
+	a = encdns_capsule_create(ENCDNS_CAPSULE_DNS_ASSIGN, 0);
+	b = encdns_capsule_create(ENCDNS_CAPSULE_DNS_REQUEST, 0);
+	ck_assert(encdns_capsule_equals(a, a));
+	ck_assert(!encdns_capsule_equals(a, b));
+	b->kind = ENCDNS_CAPSULE_DNS_ASSIGN;
+	ck_assert(encdns_capsule_equals(a, b));
+	b->request_id = 1;
+	ck_assert(!encdns_capsule_equals(a, b));
+	b->request_id = 0;
+
+	/* DNS Configurations: count and contents */
+	array_insert(a->configs, ARRAY_TAIL, split_config());
+	ck_assert(!encdns_capsule_equals(a, b));
+	ck_assert(!encdns_capsule_equals(b, a));
+	array_insert(b->configs, ARRAY_TAIL, full_config("masque.example", TRUE));
+	ck_assert(!encdns_capsule_equals(a, b));
+	array_remove(b->configs, ARRAY_TAIL, &config);
+	encdns_config_destroy(config);
+	array_insert(b->configs, ARRAY_TAIL, split_config());
+	ck_assert(encdns_capsule_equals(a, b));
+
+	/* NAT64 prefixes: count, length and bits */
+	add_pref64(a, "64:ff9b::", 96);
+	ck_assert(!encdns_capsule_equals(a, b));
+	ck_assert(!encdns_capsule_equals(b, a));
+	add_pref64(b, "64:ff9b::", 64);
+	ck_assert(!encdns_capsule_equals(a, b));
+	array_remove(b->prefixes, ARRAY_TAIL, &prefix);
+	free(prefix);
+	add_pref64(b, "64:ff9c::", 96);
+	ck_assert(!encdns_capsule_equals(a, b));
+	array_remove(b->prefixes, ARRAY_TAIL, &prefix);
+	free(prefix);
+	add_pref64(b, "64:ff9b::", 96);
+	ck_assert(encdns_capsule_equals(a, b));
+	encdns_capsule_destroy(a);
+	encdns_capsule_destroy(b);
+}
+END_TEST
+
+START_TEST(test_mixed_families)
+{
+	encdns_config_t *config;
+	encdns_resolver_t *ns;
+	encdns_error_t err = {};
+	chunk_t out;
+
+	/* the model keeps families apart, an encoder must not trust that */
+	config = split_config();
+	array_get(config->resolvers, 0, &ns);
+	array_insert(ns->v4, ARRAY_TAIL, host_create_from_string("2001:db8::1",
+															 0));
+	ck_assert(!encdns_capsule_build_assign(&encdns_capsule_types_06, config,
+										   FALSE, &out, &err));
+	assert_reason(err, "nameserver 1: IPv6 address in the IPv4 list");
+	encdns_config_destroy(config);
+
+	memset(&err, 0, sizeof(err));
+	config = split_config();
+	array_get(config->resolvers, 0, &ns);
+	array_insert(ns->v6, ARRAY_TAIL, host_create_from_string("192.0.2.1", 0));
+	ck_assert(!encdns_capsule_build_assign(&encdns_capsule_types_06, config,
+										   FALSE, &out, &err));
+	assert_reason(err, "nameserver 1: IPv4 address in the IPv6 list");
+	encdns_config_destroy(config);
 }
 END_TEST
 
@@ -1018,6 +1108,46 @@ START_TEST(test_huge_counts)
 }
 END_TEST
 
+START_TEST(test_varint_limits)
+{
+	encdns_capsule_types_t types = encdns_capsule_types_06;
+	encdns_capsule_t *capsule;
+	encdns_config_t *config;
+	encdns_error_t err = {};
+	bio_writer_t *writer;
+	chunk_t out;
+
+	/* Capsule Type is a varint (RFC 9000 16) */
+	writer = bio_writer_create(0);
+	ck_assert(!encdns_capsule_write(writer, ENCDNS_VARINT_MAX + 1,
+									chunk_empty, &err));
+	assert_reason(err, "capsule type 0x4000000000000000 exceeds 2^62-1");
+	ck_assert(encdns_capsule_write(writer, ENCDNS_VARINT_MAX, chunk_empty,
+								   NULL));
+	ck_assert_int_eq(writer->get_buf(writer).len, 9);
+	writer->destroy(writer);
+
+	/* a configured type that does not fit is refused, not mis-encoded */
+	memset(&err, 0, sizeof(err));
+	types.dns_assign = ENCDNS_VARINT_MAX + 1;
+	config = split_config();
+	ck_assert(!encdns_capsule_build_assign(&types, config, FALSE, &out,
+										   &err));
+	assert_reason(err, "DNS_ASSIGN: capsule type");
+	encdns_config_destroy(config);
+
+	/* so is a -03 Request ID */
+	memset(&err, 0, sizeof(err));
+	capsule = encdns_capsule_create(ENCDNS_CAPSULE_DNS_ASSIGN,
+									ENCDNS_VARINT_MAX + 1);
+	array_insert(capsule->configs, ARRAY_TAIL, split_config());
+	ck_assert(!encdns_capsule_encode(&encdns_capsule_types_03, capsule, FALSE,
+									 &out, &err));
+	assert_reason(err, "Request ID exceeds 2^62-1");
+	encdns_capsule_destroy(capsule);
+}
+END_TEST
+
 START_TEST(test_custom_types)
 {
 	encdns_capsule_types_t types = encdns_capsule_types_06;
@@ -1095,6 +1225,54 @@ START_TEST(test_session)
 	ck_assert_int_eq(s->get_owed(s), 1);
 	ck_assert(s->recv_request(s, 8, NULL));
 	ck_assert(!s->recv_request(s, 7, NULL));
+	s->destroy(s);
+}
+END_TEST
+
+START_TEST(test_session_limits)
+{
+	encdns_capsule_session_t *s;
+	encdns_error_t err = {};
+	uint64_t id;
+	int i;
+
+	/* Request IDs are varints */
+	s = encdns_capsule_session_create(0);
+	ck_assert(!s->send_request(s, ENCDNS_VARINT_MAX + 1, &err));
+	assert_reason(err, "DNS_REQUEST sent: Request ID exceeds 2^62-1");
+	ck_assert(!s->recv_request(s, ENCDNS_VARINT_MAX + 1, NULL));
+	ck_assert(s->send_request(s, ENCDNS_VARINT_MAX, NULL));
+	ck_assert(s->next_request_id(s) == 0);
+	s->destroy(s);
+
+	/* IDs out of order stay findable */
+	s = encdns_capsule_session_create(0);
+	for (i = 0; i < 1000; i++)
+	{
+		ck_assert(s->send_request(s, (i * 7919) % 1000 + 1, NULL));
+	}
+	ck_assert(!s->send_request(s, 500, NULL));
+	for (id = 1000; id > 0; id--)
+	{
+		ck_assert(s->recv_assign(s, id, NULL));
+	}
+	ck_assert_int_eq(s->get_outstanding(s), 0);
+	s->destroy(s);
+
+	/* the IDs remembered per direction are bounded */
+	s = encdns_capsule_session_create(0);
+	for (id = 1; id <= 65536; id++)
+	{
+		ck_assert(s->send_request(s, id, NULL));
+	}
+	memset(&err, 0, sizeof(err));
+	ck_assert(!s->send_request(s, id, &err));
+	assert_reason(err, "DNS_REQUEST sent: more than 65536 requests");
+	ck_assert(s->next_request_id(s) == 0);
+	for (id = 1; id <= 65536; id++)
+	{
+		ck_assert(s->recv_assign(s, id, NULL));
+	}
 	s->destroy(s);
 }
 END_TEST
@@ -1292,6 +1470,19 @@ START_TEST(test_ikev2_loss)
 }
 END_TEST
 
+START_TEST(test_ikev2_only_assign)
+{
+	encdns_error_t err = {};
+	chunk_t tlvs = chunk_empty;
+
+	/* a PREF64 capsule has no IKEv2 form, not even an empty one */
+	ck_assert(!encdns_capsule_to_ikev2(&encdns_capsule_types_06, v06_pref64,
+									   &tlvs, NULL, &err));
+	assert_reason(err, "PREF64 capsule: only DNS_ASSIGN converts");
+	ck_assert(tlvs.ptr == NULL);
+}
+END_TEST
+
 Suite *capsule_suite_create()
 {
 	Suite *s;
@@ -1316,6 +1507,8 @@ Suite *capsule_suite_create()
 	tcase_add_test(tc, test_digests);
 	tcase_add_test(tc, test_multiple_configs);
 	tcase_add_test(tc, test_request_ids_codec);
+	tcase_add_test(tc, test_equals);
+	tcase_add_test(tc, test_mixed_families);
 	tcase_add_test(tc, test_custom_types);
 	suite_add_tcase(s, tc);
 
@@ -1326,16 +1519,24 @@ Suite *capsule_suite_create()
 	tcase_add_test(tc, test_stream);
 	tcase_add_test(tc, test_non_minimal);
 	tcase_add_test(tc, test_huge_counts);
+	tcase_add_test(tc, test_varint_limits);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("request IDs");
 	tcase_add_test(tc, test_session);
 	suite_add_tcase(s, tc);
 
+	/* 65536 IDs take a while under valgrind */
+	tc = tcase_create("request ID limits");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_session_limits);
+	suite_add_tcase(s, tc);
+
 	tc = tcase_create("IKEv2");
 	tcase_add_test(tc, test_ikev2_round_trip);
 	tcase_add_test(tc, test_ikev2_digest_lost);
 	tcase_add_test(tc, test_ikev2_loss);
+	tcase_add_test(tc, test_ikev2_only_assign);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -225,6 +225,10 @@ START_TEST(test_spki_errors)
 									 &spki, &err));
 	ck_assert(err.msg[0]);
 	ck_assert(!encdns_spki_from_blob(chunk_empty, &spki, NULL));
+	/* an empty input is named as such, not as an unknown format */
+	memset(&err, 0, sizeof(err));
+	ck_assert(!encdns_spki_from_blob(chunk_empty, &spki, &err));
+	ck_assert_str_eq(err.msg, "certificate/key: empty");
 }
 END_TEST
 
