@@ -118,22 +118,23 @@ static bool family_info(int family, char **name, size_t *addr_len)
 static bool check_ip_svcparams(char *name, chunk_t svcparams,
 							   encdns_error_t *err)
 {
-	chunk_t hint;
+	uint32_t keys;
 
 	if (!svcparams.len)
 	{
 		return TRUE;
 	}
-	if (!encdns_svcparams_check(svcparams, err))
+	/* one pass: the check reports the keys present */
+	if (!encdns_svcparams_check_keys(svcparams, &keys, err))
 	{
 		return encdns_error_prefix(err, "%s: SvcParams", name);
 	}
-	if (encdns_svcparams_find(svcparams, SVC_KEY_IPV4HINT, &hint))
+	if (keys & (1u << SVC_KEY_IPV4HINT))
 	{
 		return encdns_error(err, "%s: SvcParams contain ipv4hint (RFC 9464 "
 							"3.1: MUST NOT include ipv4hint)", name);
 	}
-	if (encdns_svcparams_find(svcparams, SVC_KEY_IPV6HINT, &hint))
+	if (keys & (1u << SVC_KEY_IPV6HINT))
 	{
 		return encdns_error(err, "%s: SvcParams contain ipv6hint (RFC 9464 "
 							"3.1: MUST NOT include ipv6hint)", name);

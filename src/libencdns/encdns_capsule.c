@@ -325,7 +325,7 @@ static bool check_resolver(const encdns_capsule_types_t *types,
 						   encdns_error_t *err)
 {
 	ref_t *r = ref(types);
-	chunk_t value;
+	uint32_t keys;
 
 	if (ns->priority == 0)
 	{
@@ -339,28 +339,27 @@ static bool check_resolver(const encdns_capsule_types_t *types,
 								   "domain name (%s %s)", idx, r->draft,
 								   r->domain);
 	}
-	if (!encdns_svcparams_check(ns->svcparams, err))
+	/* one pass over the SvcParams: the check reports the keys present */
+	if (!encdns_svcparams_check_keys(ns->svcparams, &keys, err))
 	{
 		return encdns_error_prefix(err, "nameserver %d: service parameters "
 								   "(%s %s: RFC 9460 2.2 wire format)", idx,
 								   r->draft, r->ns);
 	}
-	if (encdns_svcparams_find(ns->svcparams, SVC_KEY_IPV4HINT, &value) ||
-		encdns_svcparams_find(ns->svcparams, SVC_KEY_IPV6HINT, &value))
+	if (keys & ((1u << SVC_KEY_IPV4HINT) | (1u << SVC_KEY_IPV6HINT)))
 	{
 		return encdns_error(err, "nameserver %d: service parameters contain "
 							"ipv4hint/ipv6hint (%s %s: MUST NOT include "
 							"them)", idx, r->draft, r->ns);
 	}
 	/* no-default-alpn without alpn is refused by the SvcParams check */
-	if (!ns->adn && encdns_svcparams_find(ns->svcparams, SVC_KEY_ALPN, &value))
+	if (!ns->adn && (keys & (1u << SVC_KEY_ALPN)))
 	{
 		return encdns_error(err, "nameserver %d: alpn/no-default-alpn with an "
 							"empty authentication domain name (%s %s: MUST "
 							"be omitted)", idx, r->draft, r->ns);
 	}
-	if (!encdns_svcparams_find(ns->svcparams, SVC_KEY_NO_DEFAULT_ALPN,
-							   &value) &&
+	if (!(keys & (1u << SVC_KEY_NO_DEFAULT_ALPN)) &&
 		!array_count(ns->v4) && !array_count(ns->v6))
 	{
 		return encdns_error(err, "nameserver %d: no address but "

@@ -419,11 +419,21 @@ static bool check_value(uint16_t key, chunk_t v, encdns_error_t *err)
 
 bool encdns_svcparams_check(chunk_t wire, encdns_error_t *err)
 {
+	return encdns_svcparams_check_keys(wire, NULL, err);
+}
+
+bool encdns_svcparams_check_keys(chunk_t wire, uint32_t *keys,
+								 encdns_error_t *err)
+{
 	chunk_t value, mandatory = chunk_empty;
 	key_buf_t kb1, kb2;
 	uint16_t key, last = 0;
 	bool first = TRUE, alpn = FALSE;
 
+	if (keys)
+	{
+		*keys = 0;
+	}
 	while (wire.len)
 	{
 		if (!next_param(&wire, &key, &value, err))
@@ -462,6 +472,10 @@ bool encdns_svcparams_check(chunk_t wire, encdns_error_t *err)
 		if (key == SVC_KEY_ALPN)
 		{
 			alpn = TRUE;
+		}
+		if (keys && key < 32)
+		{
+			*keys |= 1u << key;
 		}
 		if (key == SVC_KEY_NO_DEFAULT_ALPN && !alpn)
 		{

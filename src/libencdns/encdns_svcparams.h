@@ -80,6 +80,18 @@ bool encdns_svcparams_parse(char *text, chunk_t *wire, encdns_error_t *err);
 bool encdns_svcparams_check(chunk_t wire, encdns_error_t *err);
 
 /**
+ * Same as encdns_svcparams_check(), also telling which keys below 32 are
+ * present, so protocol rules about keys need no further pass.
+ *
+ * @param wire		wire form
+ * @param keys		receives bit (1 << key) for every key < 32 present
+ * @param err		reason on failure
+ * @return			TRUE if well formed
+ */
+bool encdns_svcparams_check_keys(chunk_t wire, uint32_t *keys,
+								 encdns_error_t *err);
+
+/**
  * Print SvcParams in canonical presentation form, keys in numeric order.
  *
  * @param wire		wire form, checked with encdns_svcparams_check()

@@ -629,6 +629,25 @@ START_TEST(test_error_optional)
 }
 END_TEST
 
+START_TEST(test_check_keys)
+{
+	chunk_t wire;
+	uint32_t keys = 0xffffffff;
+
+	ck_assert(encdns_svcparams_check_keys(chunk_empty, &keys, NULL));
+	ck_assert_int_eq(keys, 0);
+	ck_assert(encdns_svcparams_parse("port=853 alpn=dot key100=x", &wire,
+									 NULL));
+	ck_assert(encdns_svcparams_check_keys(wire, &keys, NULL));
+	/* key100 is beyond the bitmap, only alpn (1) and port (3) are set */
+	ck_assert_int_eq(keys, (1 << SVC_KEY_ALPN) | (1 << SVC_KEY_PORT));
+	chunk_free(&wire);
+	/* malformed: refused as by encdns_svcparams_check() */
+	ck_assert(!encdns_svcparams_check_keys(chunk_from_chars(0x00, 0x01),
+										   &keys, NULL));
+}
+END_TEST
+
 Suite *svcparams_suite_create()
 {
 	Suite *s;
@@ -661,6 +680,7 @@ Suite *svcparams_suite_create()
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("find");
+	tcase_add_test(tc, test_check_keys);
 	tcase_add_test(tc, test_find);
 	tcase_add_test(tc, test_has_alpn);
 	tcase_add_test(tc, test_error_optional);
