@@ -427,14 +427,25 @@ static settings_t *open_settings(char *file, encdns_settings_error_t cb,
 	return settings;
 }
 
-linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
-									void *data)
+/**
+ * Parse one named subsection of a section, NULL and a reason if invalid
+ */
+typedef void *(*parse_entry_t)(settings_t *settings, char *file, char *name,
+							   encdns_error_t *err);
+
+/**
+ * Parse every subsection of encdns.<section>; an invalid one is reported
+ * through cb and skipped
+ */
+static linked_list_t *load_section(char *file, char *section,
+								   parse_entry_t parse,
+								   encdns_settings_error_t cb, void *data)
 {
-	encdns_settings_resolver_t *entry;
 	settings_t *settings;
 	linked_list_t *list;
 	enumerator_t *enumerator;
 	encdns_error_t err;
+	void *entry;
 	char *name;
 
 	settings = open_settings(file, cb, data);
@@ -443,12 +454,12 @@ linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
 		return NULL;
 	}
 	list = linked_list_create();
-	enumerator = settings->create_section_enumerator(settings,
-													 "encdns.resolvers");
+	enumerator = settings->create_section_enumerator(settings, "encdns.%s",
+													 section);
 	while (enumerator->enumerate(enumerator, &name))
 	{
 		memset(&err, 0, sizeof(err));
-		entry = parse_resolver(settings, file, name, &err);
+		entry = parse(settings, file, name, &err);
 		if (entry)
 		{
 			list->insert_last(list, entry);
@@ -461,6 +472,13 @@ linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
 	enumerator->destroy(enumerator);
 	settings->destroy(settings);
 	return list;
+}
+
+linked_list_t *encdns_settings_load(char *file, encdns_settings_error_t cb,
+									void *data)
+{
+	return load_section(file, "resolvers", (parse_entry_t)parse_resolver,
+						cb, data);
 }
 
 uint16_t encdns_settings_parse_hash(char *name)
@@ -493,7 +511,7 @@ static char *client_keys[] = { "families", "hashes", "domains" };
  * Parse one client section
  */
 static encdns_settings_client_t *parse_client(settings_t *settings,
-											  char *name, encdns_error_t *err)
+								char *file, char *name, encdns_error_t *err)
 {
 	encdns_settings_client_t *client;
 	enumerator_t *enumerator;
@@ -596,35 +614,6 @@ void encdns_settings_destroy_clients(linked_list_t *list)
 linked_list_t *encdns_settings_load_clients(char *file,
 								encdns_settings_error_t cb, void *data)
 {
-	encdns_settings_client_t *client;
-	settings_t *settings;
-	linked_list_t *list;
-	enumerator_t *enumerator;
-	encdns_error_t err;
-	char *name;
-
-	settings = open_settings(file, cb, data);
-	if (!settings)
-	{
-		return NULL;
-	}
-	list = linked_list_create();
-	enumerator = settings->create_section_enumerator(settings,
-													 "encdns.clients");
-	while (enumerator->enumerate(enumerator, &name))
-	{
-		memset(&err, 0, sizeof(err));
-		client = parse_client(settings, name, &err);
-		if (client)
-		{
-			list->insert_last(list, client);
-		}
-		else if (cb)
-		{
-			cb(data, file, name, err.msg);
-		}
-	}
-	enumerator->destroy(enumerator);
-	settings->destroy(settings);
-	return list;
+	return load_section(file, "clients", (parse_entry_t)parse_client,
+						cb, data);
 }
